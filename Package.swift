@@ -5,11 +5,20 @@ let package = Package(
     name: "Squall",
     products: [
         .library(name: "Squall", targets: ["Squall"]),
+        .library(name: "SquallTesting", targets: ["SquallTesting"]),
+        .executable(name: "HelloWorld", targets: ["HelloWorld"]),
     ],
     targets: [
         .target(name: "CSquallLinux"),
         .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
-        .target(name: "SquallIO", dependencies: ["CSquallLinux"]),
-        .target(name: "Squall", dependencies: ["SquallIO"]),
+        .target(name: "SquallCore"),
+        .target(name: "SquallIO", dependencies: ["CSquallLinux", "SquallCore"]),
+        .target(name: "SquallHTTP", dependencies: ["SquallIO", "SquallCore"]),
+        .target(name: "SquallWeb", dependencies: ["SquallHTTP", "SquallIO", "SquallCore"]),
+        .target(name: "Squall", dependencies: ["SquallWeb", "SquallHTTP", "SquallIO", "SquallCore"]),
+        .target(name: "SquallTesting", dependencies: ["SquallWeb", "SquallHTTP", "SquallIO"]),
+        .executableTarget(name: "HelloWorld", dependencies: ["Squall"], path: "Examples/HelloWorld"),
+        .testTarget(name: "SquallIOTests", dependencies: ["SquallIO"]),
+        .testTarget(name: "SquallWebTests", dependencies: ["Squall", "SquallTesting"]),
     ]
 )

@@ -23,6 +23,8 @@ struct IOInterest: OptionSet {
     let rawValue: UInt32
     static let readable = IOInterest(rawValue: EPOLLIN.rawValue | EPOLLRDHUP.rawValue)
     static let writable = IOInterest(rawValue: EPOLLOUT.rawValue)
+    /// Only the peer's shutdown of its sending side (while reading is paused).
+    static let hangUp = IOInterest(rawValue: EPOLLRDHUP.rawValue)
 }
 
 @IOLoopActor

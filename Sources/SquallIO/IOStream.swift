@@ -82,7 +82,9 @@ public final class IOStream: IOEventHandler {
     // MARK: reading
 
     /// Stops reading from the socket: the kernel buffer then fills and TCP flow
-    /// control slows the peer. Bytes already received stay queued.
+    /// control slows the peer. Bytes already received stay queued. The peer's
+    /// shutdown is still reported (`streamDidReachEOF`); data it sent before that
+    /// and not yet read is then discarded.
     public func pauseReading() {
         guard !isReadingPaused else { return }
         isReadingPaused = true
@@ -108,13 +110,15 @@ public final class IOStream: IOEventHandler {
             close(error: IOError("socket", errno: Socket.pendingError(fd)))
             return
         }
-        if events & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLHUP.rawValue) != 0 {
-            if isReadingPaused || peerClosed {
-                // Level-triggered HUP would repeat forever; the peer is gone both ways.
-                if events & EPOLLHUP.rawValue != 0 { close() }
-            } else {
-                readAvailable()
-            }
+        if events & EPOLLHUP.rawValue != 0 && (isReadingPaused || peerClosed) {
+            // The peer is gone both ways; level-triggered HUP would repeat forever.
+            close()
+        } else if isReadingPaused {
+            // Paused streams watch only for the peer's shutdown (as Tornado keeps a
+            // close listener), so a handler learns that its client went away.
+            if events & EPOLLRDHUP.rawValue != 0 && !closeWhenFlushed { peerReachedEOF() }
+        } else if events & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLHUP.rawValue) != 0 {
+            readAvailable()
         }
     }
 
@@ -335,7 +339,7 @@ public final class IOStream: IOEventHandler {
     private func updateInterest() {
         guard !isClosed else { return }
         var wanted: IOInterest = []
-        if !isReadingPaused && !peerClosed { wanted.insert(.readable) }
+        if !peerClosed && !closeWhenFlushed { wanted.insert(isReadingPaused ? .hangUp : .readable) }
         if writeBufferSize > 0 { wanted.insert(.writable) }
         guard wanted != interest else { return }
         interest = wanted

@@ -13,7 +13,7 @@ enum Socket {
             if reusePort { try setOption(fd, SOL_SOCKET, SO_REUSEPORT, 1) }
             // Tornado binds v6 sockets v6-only so that a v4 socket can share the port.
             if address.isIPv6 { try setOption(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, 1) }
-            let bound = address.withSockAddr { bind(fd, $0, $1) }
+            let bound = address.withSocketAddress { bind(fd, $0, $1) }
             guard bound == 0 else { throw IOError.last("bind(\(address))") }
             guard Glibc.listen(fd, backlog) == 0 else { throw IOError.last("listen") }
         } catch {

@@ -70,8 +70,8 @@ public struct SocketAddress: Sendable, Hashable, CustomStringConvertible {
     /// The address family (`AF_INET` or `AF_INET6`).
     var family: Int32 { isIPv6 ? AF_INET6 : AF_INET }
 
-    /// Calls `body` with a C view of the address.
-    func withSockAddr<R>(_ body: (UnsafePointer<sockaddr>, socklen_t) -> R) -> R {
+    /// Calls `body` with a C view of the address (valid only during the call).
+    public func withSocketAddress<R>(_ body: (UnsafePointer<sockaddr>, socklen_t) -> R) -> R {
         raw.withUnsafeBytes { buffer in
             body(buffer.baseAddress!.assumingMemoryBound(to: sockaddr.self), socklen_t(buffer.count))
         }

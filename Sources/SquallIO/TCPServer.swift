@@ -89,7 +89,7 @@ public final class TCPServer {
 @IOLoopActor
 private final class Acceptor: IOEventHandler {
     let socket: ListeningSocket
-    unowned let server: TCPServer
+    weak var server: TCPServer?
     private var closed = false
 
     init(socket: ListeningSocket, server: TCPServer) {
@@ -103,6 +103,11 @@ private final class Acceptor: IOEventHandler {
             guard !closed else { return }
             do {
                 guard let (fd, peer) = try Socket.accept(socket.fd) else { return }
+                guard let server else {
+                    Glibc.close(fd)
+                    close()
+                    return
+                }
                 server.accepted(fd: fd, peer: peer)
             } catch {
                 handleAcceptError(error)

@@ -1,0 +1,121 @@
+// RequestHandler: subclass it and override the HTTP methods you serve (Tornado's
+// `tornado.web.RequestHandler`).
+//
+//     final class MainHandler: RequestHandler {
+//         override func get() {
+//             write("Hello, world")
+//         }
+//     }
+//
+// Methods may be plain (`override func get() throws`) or asynchronous
+// (`override func get() async throws`); both run on the loop thread, like every
+// handler in Tornado. A plain method is called directly, with no task, which keeps
+// the common path cheap. When the method returns, the response is finished unless
+// the handler already did so. A thrown `HTTPError` becomes that status; any other
+// error becomes a 500 and is logged.
+import SquallCore
+import SquallHTTP
+import SquallIO
+
+/// Marks a handler method the subclass did not override in its plain (non-async)
+/// form, so the async form is called instead.
+struct RequiresAsync: Error {}
+
+/// Handles one request. A new instance is made for every request.
+@IOLoopActor
+open class RequestHandler {
+    /// The application that routed the request here.
+    public let application: Application
+    /// The request being handled.
+    public let request: HTTPServerRequest
+    /// Groups captured by the route's pattern.
+    public let pathArgs: PathArguments
+
+    var statusCode = 200
+    var reasonPhrase: String?
+    var responseHeaders = RequestHandler.defaultHeaders
+    var outputBuffer: [UInt8] = []
+    var finished = false
+
+    /// Made by the application for each request; subclasses that need their own
+    /// setup override `initialize()` instead.
+    public required init(application: Application, request: HTTPServerRequest, pathArgs: PathArguments) {
+        self.application = application
+        self.request = request
+        self.pathArgs = pathArgs
+    }
+
+    // MARK: hooks
+
+    /// Called right after construction (and after the route's `initialize` closure).
+    open func initialize() {}
+
+    /// Called before the HTTP method; may finish the response itself (then the
+    /// method is not called). Override either the plain or the `async` form.
+    open func prepare() throws { throw RequiresAsync() }
+    /// The asynchronous form of `prepare()`.
+    open func prepare() async throws { Self.noteDefaultAsyncPrepare(type(of: self)) }
+
+    /// Called after the response is finished (for cleanup and logging).
+    open func onFinish() {}
+
+    /// Called if the client disconnects before the response is finished.
+    open func onConnectionClose() {}
+
+    /// Writes the body of an error page; override for custom pages (Tornado's
+    /// `write_error`). The default is a small HTML page; in debug mode it includes
+    /// the error's description.
+    open func writeError(_ status: Int, error: (any Error)?) {
+        let phrase = reasonPhrase ?? HTTPStatus.standardReasonPhrase(for: status) ?? "Unknown"
+        var page = "<html><title>\(status): \(htmlEscape(phrase))</title><body>\(status): \(htmlEscape(phrase))"
+        if application.settings.debug, let error {
+            page += "<pre>\(htmlEscape(String(describing: error)))</pre>"
+        }
+        page += "</body></html>"
+        write(page)
+    }
+
+    // MARK: HTTP methods (405 unless overridden)
+
+    /// GET. Override the plain or the `async` form.
+    open func get() throws { throw RequiresAsync() }
+    /// GET, asynchronous form.
+    open func get() async throws { throw methodNotAllowed() }
+    /// HEAD: by default the GET handler runs and only its headers are sent.
+    open func head() throws { try get() }
+    /// HEAD, asynchronous form.
+    open func head() async throws { try await get() }
+    /// POST.
+    open func post() throws { throw RequiresAsync() }
+    /// POST, asynchronous form.
+    open func post() async throws { throw methodNotAllowed() }
+    /// PUT.
+    open func put() throws { throw RequiresAsync() }
+    /// PUT, asynchronous form.
+    open func put() async throws { throw methodNotAllowed() }
+    /// PATCH.
+    open func patch() throws { throw RequiresAsync() }
+    /// PATCH, asynchronous form.
+    open func patch() async throws { throw methodNotAllowed() }
+    /// DELETE.
+    open func delete() throws { throw RequiresAsync() }
+    /// DELETE, asynchronous form.
+    open func delete() async throws { throw methodNotAllowed() }
+    /// OPTIONS.
+    open func options() throws { throw RequiresAsync() }
+    /// OPTIONS, asynchronous form.
+    open func options() async throws { throw methodNotAllowed() }
+
+    /// The methods this server understands; others get 501 Not Implemented.
+    public static let supportedMethods: Set<HTTPMethod> = [.GET, .HEAD, .POST, .PUT, .PATCH, .DELETE, .OPTIONS]
+
+    private func methodNotAllowed() -> HTTPError {
+        HTTPError(405)
+    }
+
+    private static let defaultHeaders: HTTPHeaders = {
+        var headers = HTTPHeaders()
+        try? headers.set("Content-Type", "text/html; charset=UTF-8")
+        return headers
+    }()
+}
