@@ -13,8 +13,14 @@ extension HTTPServerConnection {
 
     /// Writes a whole response. `sendsBody` is false for HEAD: the headers then still
     /// describe the body (Content-Length) but it is not sent.
-    func writeResponse(status: HTTPStatus, headers: HTTPHeaders, body: [UInt8], sendsBody: Bool, closing: Bool) {
+    func writeResponse(status: HTTPStatus, headers handlerHeaders: HTTPHeaders, body: [UInt8], sendsBody: Bool, closing: Bool) {
         let bodyAllowed = Self.statusAllowsBody(status)
+        var headers = handlerHeaders
+        if sendsBody && headers.contains("Content-Length") {
+            // The server frames the body it actually sends; a second Content-Length
+            // would invite request smuggling by proxies.
+            _ = headers.remove("Content-Length")
+        }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(160 + headers.serializedByteCount + (sendsBody && bodyAllowed ? body.count : 0))
         writeHead(status: status, headers: headers, into: &buffer, closing: closing)

@@ -17,6 +17,8 @@ public final class HTTPServerRequest {
     var responseState = ResponseState.notStarted
     var sendsBody: Bool
     var chunked = false
+    var parsedQuery: [(name: String, value: String)]?
+    var parsedForm: HTTPFormData?
     /// Called once if the client disconnects before the response is finished.
     public var onConnectionClose: (@IOLoopActor () -> Void)?
 
