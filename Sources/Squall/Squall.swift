@@ -5,3 +5,4 @@
 @_exported import SquallHTTP
 @_exported import SquallIO
 @_exported import SquallWeb
+@_exported import SquallWebSocket

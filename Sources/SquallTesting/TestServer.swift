@@ -8,7 +8,7 @@
 //         let response = try await server.fetch("/")
 //         #expect(response.status == 200)
 //     }
-import Dispatch
+import Foundation
 import SquallHTTP
 import SquallIO
 import SquallWeb
@@ -84,10 +84,10 @@ public final class TestServer: Sendable {
     }
 }
 
-/// Runs blocking client work on a Dispatch thread so the test's task does not
-/// block a cooperative thread.
+/// Runs blocking client work on a thread of its own, so that neither the test's
+/// cooperative threads nor Dispatch's (as few as there are cores) are blocked.
 public func offLoop<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
     }
 }

@@ -24,9 +24,11 @@ public final class Application: HTTPServerDelegate, Sendable {
     /// - Throws: `RouteError` when a pattern is not a valid regular expression or a
     ///   name is used twice.
     public init(_ handlers: [URLSpec], settings: ApplicationSettings = ApplicationSettings()) throws(RouteError) {
-        self.handlers = handlers
+        // Static routes go first, as in Tornado (none when staticPath is nil).
+        let routes = StaticFileHandler.applicationRoutes(for: settings) + handlers
+        self.handlers = routes
         self.settings = settings
-        self.router = try Router(handlers.map { Route($0.pattern, $0, name: $0.name) })
+        self.router = try Router(routes.map { Route($0.pattern, $0, name: $0.name) })
     }
 
     /// Starts an HTTP server for this application on `port` (0 = any free port; see

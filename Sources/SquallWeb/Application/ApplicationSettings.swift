@@ -25,7 +25,10 @@ public struct ApplicationSettings: Sendable {
     public var cookieSecret: CookieSecret?
     /// Check an XSRF token on POST, PUT, PATCH and DELETE. Default false.
     public var xsrfCookies = false
-    /// Where `authenticated` sends users who are not logged in.
+    /// Name and attributes of the `_xsrf` cookie (Tornado's `xsrf_cookie_name` and
+    /// `xsrf_cookie_kwargs`). Default: `_xsrf`, path `/`, a session cookie.
+    public var xsrfCookieOptions = XSRFCookieOptions()
+    /// Where `requireAuthentication()` sends users who are not logged in (GET/HEAD).
     public var loginURL: String?
     /// Gzip text responses when the client accepts it (Tornado's `compress_response`).
     /// Default false.

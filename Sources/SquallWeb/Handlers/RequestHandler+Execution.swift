@@ -39,6 +39,7 @@ extension RequestHandler {
     /// Runs what it can without suspending; returns the stage to continue
     /// asynchronously, or nil when done.
     private func runSynchronously() throws -> Stage? {
+        try checkXSRFCookieIfRequired()
         do {
             try prepare()
         } catch is RequiresAsync {
@@ -71,6 +72,7 @@ extension RequestHandler {
     }
 
     private func invokeMethod() throws {
+        try authenticateIfRequired()
         switch request.method {
         case .GET: try get()
         case .HEAD: try head()
@@ -102,6 +104,8 @@ extension RequestHandler {
                 Log.general.warning("\(http.status) \(request.method) \(request.uri) (\(request.remoteIP)): \(message)")
             }
             sendError(http.status, reason: http.reason, error: http)
+        case is Finish:
+            if !finished { finish() }
         case let missing as MissingArgumentError:
             sendError(400, error: missing)
         default:

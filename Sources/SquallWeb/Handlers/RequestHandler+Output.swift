@@ -80,7 +80,8 @@ extension RequestHandler {
                 try flushBuffered()
                 try request.finishStreaming()
             } else {
-                try request.respond(status: responseStatus(), headers: responseHeaders, body: outputBuffer)
+                let body = compressedBodyIfApplicable(outputBuffer)
+                try request.respond(status: responseStatus(), headers: responseHeaders, body: body)
             }
         } catch {
             Log.app.error("could not finish \(request.method) \(request.uri): \(error)")

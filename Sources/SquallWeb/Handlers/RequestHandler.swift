@@ -36,6 +36,8 @@ open class RequestHandler {
     var responseHeaders = RequestHandler.defaultHeaders
     var outputBuffer: [UInt8] = []
     var finished = false
+    /// Per-request caches of cookies, the XSRF token and the current user.
+    var toolkit = HandlerToolkitState()
 
     /// Made by the application for each request; subclasses that need their own
     /// setup override `initialize()` instead.
@@ -55,6 +57,33 @@ open class RequestHandler {
     open func prepare() throws { throw RequiresAsync() }
     /// The asynchronous form of `prepare()`.
     open func prepare() async throws { Self.noteDefaultAsyncPrepare(type(of: self)) }
+
+    /// Returns the logged-in user of this request, or nil (Tornado's
+    /// `get_current_user`). Called at most once per request, through
+    /// `currentUser`; typically `try getSignedCookie("user")`. Overrides run on
+    /// the loop and must not block: for an asynchronous lookup, call
+    /// `setCurrentUser(_:)` from `prepare() async` instead. Default nil.
+    open func getCurrentUser() throws -> String? { nil }
+
+    /// The login page `requireAuthentication` redirects to (Tornado's
+    /// `get_login_url`). Default `settings.loginURL`.
+    ///
+    /// - Throws: `HTTPError(500, "loginURL not set")` when the setting is missing.
+    open func getLoginURL() throws -> String { try configuredLoginURL() }
+
+    /// Checks the XSRF token of POST, PUT, PATCH and DELETE requests before
+    /// `prepare()` when `settings.xsrfCookies` is on (Tornado's
+    /// `check_xsrf_cookie`). Override with an empty body to exempt a handler,
+    /// e.g. an API authenticated by a header rather than a cookie.
+    ///
+    /// - Throws: `HTTPError(403)` logging Tornado's reason (e.g. `XSRF cookie
+    ///   does not match POST argument`); `HTTPError(400)` for an unreadable form body.
+    open func checkXSRFCookie() throws { try verifyXSRFCookie() }
+
+    /// True to require a logged-in user for every method but OPTIONS, as if
+    /// each began with `try requireAuthentication()` (Tornado's
+    /// `@authenticated` on every method). Checked after `prepare()`. Default false.
+    open class var requiresAuthentication: Bool { false }
 
     /// Called after the response is finished (for cleanup and logging).
     open func onFinish() {}
