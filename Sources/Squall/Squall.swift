@@ -4,5 +4,6 @@
 @_exported import SquallCore
 @_exported import SquallHTTP
 @_exported import SquallIO
+@_exported import SquallTemplate
 @_exported import SquallWeb
 @_exported import SquallWebSocket

@@ -136,6 +136,7 @@ final class HTTPServerConnection: IOStreamDelegate {
     /// Called when the current response is complete: keep the connection for the
     /// next request, or close it.
     func finishedResponse() {
+        current?.closeObserver = nil
         current = nil
         if closeAfterResponse || stream.peerClosed {
             stream.closeAfterFlush()
@@ -155,6 +156,7 @@ final class HTTPServerConnection: IOStreamDelegate {
     /// Gives the stream to another protocol (WebSocket upgrade).
     func detach() -> IOStream {
         phase = .detached
+        current?.closeObserver = nil
         current = nil
         deadline = nil
         armedTimer?.cancel()
@@ -169,7 +171,7 @@ final class HTTPServerConnection: IOStreamDelegate {
     func streamDidReachEOF(_ stream: IOStream) {
         switch phase {
         case .handling:
-            // Tornado closes here too: the handler learns through onConnectionClose.
+            // Tornado closes here too: the handler learns through its close observer.
             closeAfterResponse = true
             if current == nil { stream.closeAfterFlush() } else { stream.close() }
         case .detached:
@@ -184,7 +186,8 @@ final class HTTPServerConnection: IOStreamDelegate {
         armedTimer = nil
         if let request = current, !request.isFinished {
             current = nil
-            request.onConnectionClose?()
+            request.closeObserver?.requestConnectionDidClose(request)
+            request.closeObserver = nil
         }
         server.remove(self)
     }

@@ -19,8 +19,9 @@ public final class HTTPServerRequest {
     var chunked = false
     var parsedQuery: [(name: String, value: String)]?
     var parsedForm: HTTPFormData?
-    /// Called once if the client disconnects before the response is finished.
-    public var onConnectionClose: (@IOLoopActor () -> Void)?
+    /// Told once if the client disconnects before the response is finished; released
+    /// when the response finishes (it may hold the request, so the cycle ends there).
+    public var closeObserver: (any HTTPRequestCloseObserver)?
 
     init(head: HTTPRequestHead, body: [UInt8], remoteAddress: SocketAddress?, connection: HTTPServerConnection) {
         self.head = head
@@ -60,6 +61,13 @@ public final class HTTPServerRequest {
     }
     /// True once the client has disconnected.
     public var isConnectionClosed: Bool { connection.isClosed }
+}
+
+/// Learns that a request's client went away before its response was finished.
+@IOLoopActor
+public protocol HTTPRequestCloseObserver: AnyObject {
+    /// The connection of `request` closed before the response was finished.
+    func requestConnectionDidClose(_ request: HTTPServerRequest)
 }
 
 /// Splitting `host[:port]` and `[v6]:port`.

@@ -10,6 +10,8 @@
 import SquallCore
 import SquallHTTP
 import SquallIO
+import SquallTemplate
+import Synchronization
 
 /// A web application: routes requests to handlers.
 public final class Application: HTTPServerDelegate, Sendable {
@@ -18,6 +20,7 @@ public final class Application: HTTPServerDelegate, Sendable {
     /// The settings.
     public let settings: ApplicationSettings
     let router: Router<URLSpec>
+    let templateLoaderCache = Mutex<TemplateLoader?>(nil)
 
     /// Builds the routing table.
     ///

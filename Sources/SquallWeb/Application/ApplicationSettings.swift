@@ -2,6 +2,7 @@
 // Tornado's defaults. Each setting says which part of Squall reads it.
 import SquallHTTP
 import SquallIO
+import SquallTemplate
 
 /// How an application behaves. Set what you need; the rest keeps its default.
 ///
@@ -44,6 +45,10 @@ public struct ApplicationSettings: Sendable {
     public var websocketMaxWriteBufferSize = 4 * 1024 * 1024
     /// HTTP limits and timeouts of the server started by `Application.listen`.
     public var server = HTTPServerConfiguration()
+    /// UI modules for `{% module Name(...) %}` in every template (output not escaped).
+    public var uiModules: [String: TemplateFunction] = [:]
+    /// Functions callable by name in every template (Tornado's `ui_methods`).
+    public var uiMethods: [String: TemplateFunction] = [:]
     /// Logs each finished request; nil = Tornado-style access log lines.
     public var logFunction: (@IOLoopActor @Sendable (RequestHandler) -> Void)?
 

@@ -2,6 +2,8 @@
 // and the logged-in user, so each is worked out at most once (Tornado keeps
 // the same values as `_xsrf_token`, `_current_user` and the parsed cookies).
 
+import SquallTemplate
+
 /// Per-request caches of a `RequestHandler`; starts empty for every request.
 struct HandlerToolkitState {
     /// The request's cookies, parsed on first use.
@@ -12,4 +14,6 @@ struct HandlerToolkitState {
     var currentUserKnown = false
     /// The looked-up (or set) user; meaningful only when `currentUserKnown`.
     var currentUser: String?
+    /// The template namespace, built on the first render.
+    var templateNamespace: TemplateNamespace?
 }

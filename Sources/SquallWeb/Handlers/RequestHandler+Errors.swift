@@ -33,20 +33,3 @@ extension RequestHandler {
         "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"
     }
 }
-
-/// Escapes `& < > " '` for HTML text and attributes.
-func htmlEscape(_ text: String) -> String {
-    var escaped = ""
-    escaped.reserveCapacity(text.utf8.count)
-    for character in text.unicodeScalars {
-        switch character {
-        case "&": escaped += "&amp;"
-        case "<": escaped += "&lt;"
-        case ">": escaped += "&gt;"
-        case "\"": escaped += "&quot;"
-        case "'": escaped += "&#39;"
-        default: escaped.unicodeScalars.append(character)
-        }
-    }
-    return escaped
-}

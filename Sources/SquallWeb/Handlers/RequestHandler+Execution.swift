@@ -20,7 +20,7 @@ extension RequestHandler {
 
     /// Runs the handler for its request (called by the Application).
     func execute() {
-        request.onConnectionClose = { [weak self] in self?.onConnectionClose() }
+        request.closeObserver = self
         guard Self.supportedMethods.contains(request.method) else {
             handleError(HTTPError(501, "unsupported method \(request.method)"))
             return
@@ -112,5 +112,12 @@ extension RequestHandler {
             Log.app.error("Uncaught error \(request.method) \(request.uri) (\(request.remoteIP)): \(String(describing: error))")
             sendError(500, error: error)
         }
+    }
+}
+
+extension RequestHandler: HTTPRequestCloseObserver {
+    /// Forwards the client's disconnect to `onConnectionClose()`.
+    public func requestConnectionDidClose(_ request: HTTPServerRequest) {
+        onConnectionClose()
     }
 }

@@ -42,7 +42,8 @@ extension RequestHandler {
         _ = responseHeaders.remove(name)
     }
 
-    /// The response headers set so far.
+    /// The response headers set so far (the default Content-Type is added when the
+    /// response is sent, if none was set).
     public var headers: HTTPHeaders { responseHeaders }
 
     /// Appends text (UTF-8) to the response body.
@@ -80,6 +81,7 @@ extension RequestHandler {
                 try flushBuffered()
                 try request.finishStreaming()
             } else {
+                applyDefaultContentType()
                 let body = compressedBodyIfApplicable(outputBuffer)
                 try request.respond(status: responseStatus(), headers: responseHeaders, body: body)
             }
@@ -132,9 +134,19 @@ extension RequestHandler {
     public func clear() {
         outputBuffer = []
         responseHeaders = HTTPHeaders()
-        try? responseHeaders.set("Content-Type", "text/html; charset=UTF-8")
         statusCode = 200
         reasonPhrase = nil
+    }
+
+    /// Tornado's default `Content-Type: text/html; charset=UTF-8`, added when the
+    /// handler set none. Headers left untouched share one static copy, so a handler
+    /// that sets no header allocates none.
+    private func applyDefaultContentType() {
+        if responseHeaders.isEmpty {
+            responseHeaders = Self.defaultHeaders
+        } else if !responseHeaders.contains("Content-Type") {
+            try? responseHeaders.add("Content-Type", "text/html; charset=UTF-8")
+        }
     }
 
     func responseStatus() throws -> HTTPStatus {
@@ -143,6 +155,7 @@ extension RequestHandler {
 
     private func flushBuffered(completion: (@IOLoopActor (Bool) -> Void)? = nil) throws {
         if !request.headersSent {
+            applyDefaultContentType()
             try request.startStreaming(status: responseStatus(), headers: responseHeaders)
         }
         let chunk = outputBuffer

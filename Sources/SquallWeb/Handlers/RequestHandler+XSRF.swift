@@ -8,6 +8,7 @@
 // OPTIONS (and so WebSocket upgrades) are never checked. Pages get the token
 // from `xsrfToken` / `xsrfFormHTML()`, which also set the cookie when needed.
 import SquallIO
+import SquallTemplate
 
 @IOLoopActor
 extension RequestHandler {
@@ -45,7 +46,7 @@ extension RequestHandler {
     ///
     /// - Throws: as `xsrfToken`.
     public func xsrfFormHTML() throws -> String {
-        "<input type=\"hidden\" name=\"_xsrf\" value=\"\(htmlEscape(try xsrfToken))\"/>"
+        "<input type=\"hidden\" name=\"_xsrf\" value=\"\(xhtmlEscape(try xsrfToken))\"/>"
     }
 
     /// Tornado's default `check_xsrf_cookie`, which `checkXSRFCookie()` runs:

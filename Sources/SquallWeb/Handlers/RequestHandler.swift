@@ -16,10 +16,15 @@
 import SquallCore
 import SquallHTTP
 import SquallIO
+import SquallTemplate
 
 /// Marks a handler method the subclass did not override in its plain (non-async)
 /// form, so the async form is called instead.
 struct RequiresAsync: Error {}
+
+/// Thrown as one preallocated value: throwing a fresh error would allocate a box on
+/// every request that takes the synchronous path.
+let requiresAsync: any Error = RequiresAsync()
 
 /// Handles one request. A new instance is made for every request.
 @IOLoopActor
@@ -33,7 +38,7 @@ open class RequestHandler {
 
     var statusCode = 200
     var reasonPhrase: String?
-    var responseHeaders = RequestHandler.defaultHeaders
+    var responseHeaders = HTTPHeaders()
     var outputBuffer: [UInt8] = []
     var finished = false
     /// Per-request caches of cookies, the XSRF token and the current user.
@@ -54,7 +59,7 @@ open class RequestHandler {
 
     /// Called before the HTTP method; may finish the response itself (then the
     /// method is not called). Override either the plain or the `async` form.
-    open func prepare() throws { throw RequiresAsync() }
+    open func prepare() throws { throw requiresAsync }
     /// The asynchronous form of `prepare()`.
     open func prepare() async throws { Self.noteDefaultAsyncPrepare(type(of: self)) }
 
@@ -91,14 +96,21 @@ open class RequestHandler {
     /// Called if the client disconnects before the response is finished.
     open func onConnectionClose() {}
 
+    /// The names templates rendered by this handler see (Tornado's
+    /// `get_template_namespace`); override to add your own, starting from
+    /// `try defaultTemplateNamespace()`.
+    open func templateNamespace() throws -> TemplateNamespace {
+        try defaultTemplateNamespace()
+    }
+
     /// Writes the body of an error page; override for custom pages (Tornado's
     /// `write_error`). The default is a small HTML page; in debug mode it includes
     /// the error's description.
     open func writeError(_ status: Int, error: (any Error)?) {
         let phrase = reasonPhrase ?? HTTPStatus.standardReasonPhrase(for: status) ?? "Unknown"
-        var page = "<html><title>\(status): \(htmlEscape(phrase))</title><body>\(status): \(htmlEscape(phrase))"
+        var page = "<html><title>\(status): \(xhtmlEscape(phrase))</title><body>\(status): \(xhtmlEscape(phrase))"
         if application.settings.debug, let error {
-            page += "<pre>\(htmlEscape(String(describing: error)))</pre>"
+            page += "<pre>\(xhtmlEscape(String(describing: error)))</pre>"
         }
         page += "</body></html>"
         write(page)
@@ -107,7 +119,7 @@ open class RequestHandler {
     // MARK: HTTP methods (405 unless overridden)
 
     /// GET. Override the plain or the `async` form.
-    open func get() throws { throw RequiresAsync() }
+    open func get() throws { throw requiresAsync }
     /// GET, asynchronous form.
     open func get() async throws { throw methodNotAllowed() }
     /// HEAD: by default the GET handler runs and only its headers are sent.
@@ -115,23 +127,23 @@ open class RequestHandler {
     /// HEAD, asynchronous form.
     open func head() async throws { try await get() }
     /// POST.
-    open func post() throws { throw RequiresAsync() }
+    open func post() throws { throw requiresAsync }
     /// POST, asynchronous form.
     open func post() async throws { throw methodNotAllowed() }
     /// PUT.
-    open func put() throws { throw RequiresAsync() }
+    open func put() throws { throw requiresAsync }
     /// PUT, asynchronous form.
     open func put() async throws { throw methodNotAllowed() }
     /// PATCH.
-    open func patch() throws { throw RequiresAsync() }
+    open func patch() throws { throw requiresAsync }
     /// PATCH, asynchronous form.
     open func patch() async throws { throw methodNotAllowed() }
     /// DELETE.
-    open func delete() throws { throw RequiresAsync() }
+    open func delete() throws { throw requiresAsync }
     /// DELETE, asynchronous form.
     open func delete() async throws { throw methodNotAllowed() }
     /// OPTIONS.
-    open func options() throws { throw RequiresAsync() }
+    open func options() throws { throw requiresAsync }
     /// OPTIONS, asynchronous form.
     open func options() async throws { throw methodNotAllowed() }
 
@@ -142,7 +154,7 @@ open class RequestHandler {
         HTTPError(405)
     }
 
-    private static let defaultHeaders: HTTPHeaders = {
+    static let defaultHeaders: HTTPHeaders = {
         var headers = HTTPHeaders()
         try? headers.set("Content-Type", "text/html; charset=UTF-8")
         return headers
