@@ -142,6 +142,8 @@ extension RequestHandler {
     /// handler set none. Headers left untouched share one static copy, so a handler
     /// that sets no header allocates none.
     private func applyDefaultContentType() {
+        // 1xx, 204 and 304 responses carry no representation to describe.
+        guard statusCode >= 200, statusCode != 204, statusCode != 304 else { return }
         if responseHeaders.isEmpty {
             responseHeaders = Self.defaultHeaders
         } else if !responseHeaders.contains("Content-Type") {

@@ -100,10 +100,10 @@ struct XSRFHandlerTests {
             let (token, cookie) = try await tokenAndCookie(server)
             let other = XSRFToken.generate().masked()
             let cases: [(headers: [(String, String)], reason: String)] = [
-                ([("Cookie", cookie)], "&#39;_xsrf&#39; argument missing from POST"),
+                ([("Cookie", cookie)], "&#x27;_xsrf&#x27; argument missing from POST"),
                 ([("Cookie", cookie), ("X-XSRFToken", other)], "XSRF cookie does not match POST argument"),
-                ([("Cookie", cookie), ("X-XSRFToken", "3|future|format")], "&#39;_xsrf&#39; argument has invalid format"),
-                ([("X-XSRFToken", token)], "&#39;_xsrf&#39; cookie missing or invalid"),
+                ([("Cookie", cookie), ("X-XSRFToken", "3|future|format")], "&#x27;_xsrf&#x27; argument has invalid format"),
+                ([("X-XSRFToken", token)], "&#x27;_xsrf&#x27; cookie missing or invalid"),
                 ([("Cookie", "_xsrf=\(other)"), ("X-XSRFToken", token)], "XSRF cookie does not match POST argument"),
             ]
             for (headers, reason) in cases {
