@@ -7,6 +7,9 @@ let package = Package(
         .library(name: "Squall", targets: ["Squall"]),
         .library(name: "SquallTesting", targets: ["SquallTesting"]),
         .executable(name: "HelloWorld", targets: ["HelloWorld"]),
+        .executable(name: "Blog", targets: ["Blog"]),
+        .executable(name: "FileUpload", targets: ["FileUpload"]),
+        .executable(name: "Game2048", targets: ["Game2048"]),
     ],
     targets: [
         .target(name: "CSquallLinux"),
@@ -23,6 +26,11 @@ let package = Package(
         .target(name: "Squall", dependencies: ["SquallWeb", "SquallWebSocket", "SquallTemplate", "SquallHTTP", "SquallIO", "SquallCore"]),
         .target(name: "SquallTesting", dependencies: ["SquallWeb", "SquallHTTP", "SquallIO"]),
         .executableTarget(name: "HelloWorld", dependencies: ["Squall"], path: "Examples/HelloWorld"),
+        .executableTarget(name: "Blog", dependencies: ["Squall"], path: "Examples/Blog", exclude: ["templates", "static"]),
+        .executableTarget(name: "FileUpload", dependencies: ["Squall"], path: "Examples/FileUpload",
+                          exclude: ["templates", "static"]),
+        .executableTarget(name: "Game2048", dependencies: ["Squall"], path: "Examples/Game2048",
+                          exclude: ["templates", "static"]),
         .executableTarget(name: "TemplateBench", dependencies: ["SquallTemplate"], path: "Benchmarks/TemplateBench",
                           exclude: ["message.html", "message_rich.html"]),
         .testTarget(name: "SquallCoreTests", dependencies: ["SquallCore"]),
@@ -31,6 +39,7 @@ let package = Package(
         .testTarget(name: "SquallHTTPTests", dependencies: ["SquallHTTP"]),
         .testTarget(name: "SquallTemplateTests", dependencies: ["SquallTemplate"]),
         .testTarget(name: "SquallIOTests", dependencies: ["SquallIO"]),
+        .testTarget(name: "ExamplesTests", dependencies: ["Squall", "SquallTesting"]),
         .testTarget(name: "SquallWebTests", dependencies: ["Squall", "SquallTesting", "SquallCore", "SquallCompression"]),
     ]
 )

@@ -49,3 +49,10 @@ int csquall_accept(int fd, struct sockaddr *address, socklen_t *length) {
 int csquall_pipe(int fds[2]) {
     return pipe2(fds, O_NONBLOCK | O_CLOEXEC);
 }
+
+int csquall_unblock_signal(int signo) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, signo);
+    return pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+}

@@ -103,6 +103,9 @@ extension IOLoop {
         signalState = state
         csquall_signal_to_pipe(SIGINT, state.writeFD)
         csquall_signal_to_pipe(SIGTERM, state.writeFD)
+        // A parent (a test runner, a process supervisor) may have left them blocked.
+        csquall_unblock_signal(SIGINT)
+        csquall_unblock_signal(SIGTERM)
     }
 
     func removeSignalHandlers() {

@@ -25,6 +25,10 @@ static inline int csquall_errno(void) { return errno; }
 /// on its own thread. Returns 0, or -1 with errno set.
 int csquall_signal_to_pipe(int signo, int write_fd);
 
+/// Unblocks `signo` in the calling thread (a process may inherit it blocked from
+/// its parent; a blocked signal never reaches the handler). Returns 0 or an errno.
+int csquall_unblock_signal(int signo);
+
 /// Restores the default disposition of `signo`. Returns 0, or -1 with errno set.
 int csquall_signal_default(int signo);
 

@@ -57,9 +57,12 @@ extension RequestHandler {
             let versioned = bound[1]?.isTruthy ?? true
             return .string(handler.run { $0.staticURL(path, includeVersion: versioned) })
         }
-        namespace.define("xsrf_form_html") { _ in
+        let xsrfFormHTML = TemplateFunction("xsrf_form_html") { _ in
             .safe(SafeHTML(try handler.run { try $0.xsrfFormHTML() }))
         }
+        // Both `{{ xsrf_form_html() }}` and Tornado's `{% module xsrf_form_html() %}`.
+        namespace["xsrf_form_html"] = .function(xsrfFormHTML)
+        namespace.modules["xsrf_form_html"] = xsrfFormHTML
         namespace.define("reverse_url") { arguments in
             let name = arguments.positional.first?.description ?? ""
             let rest = arguments.positional.dropFirst().map(\.description)
