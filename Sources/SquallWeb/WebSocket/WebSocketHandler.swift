@@ -52,19 +52,19 @@ open class WebSocketHandler: RequestHandler {
     /// Called when the connection opens, after the 101 response. `pathArgs`
     /// holds the route's groups. Override the plain or the `async` form; no
     /// message is delivered before it returns.
-    open func open() throws { throw RequiresAsync() }
+    open func open() throws { throw requiresAsync }
     /// The asynchronous form of `open()`.
     open func open() async throws { Self.noteInheritedAsync(.open, type(of: self)) }
 
     /// Called for each text message (valid UTF-8). Override the plain or the
     /// `async` form; while the async form runs, the next message waits.
-    open func onMessage(_ text: String) throws { throw RequiresAsync() }
+    open func onMessage(_ text: String) throws { throw requiresAsync }
     /// The asynchronous form of `onMessage(_:)` for text.
     open func onMessage(_ text: String) async throws { Self.noteInheritedAsync(.text, type(of: self)) }
 
     /// Called for each binary message. The default ignores binary messages
     /// (Tornado passes both kinds to one `on_message`; override this to accept them).
-    open func onMessage(_ data: [UInt8]) throws { throw RequiresAsync() }
+    open func onMessage(_ data: [UInt8]) throws { throw requiresAsync }
     /// The asynchronous form of `onMessage(_:)` for binary.
     open func onMessage(_ data: [UInt8]) async throws { Self.noteInheritedAsync(.binary, type(of: self)) }
 
