@@ -58,18 +58,45 @@ struct RequestHandlerTests {
     }
 
     @Test func gracefulShutdownFinishesInFlightRequestsAndRefusesNewOnes() async throws {
-        let server = try TestServer(makeTestApplication())
-        let inFlight = Task { try await server.fetch("/slow?d=0.5") }
-        try await Task.sleep(nanoseconds: 150_000_000)
+        let app = try Application([URLSpec("/gate", GateHandler.self)])
+        let server = try TestServer(app)
+        let inFlight = Task { try await server.fetch("/gate") }
+        // Wait until the request is inside its handler (no fixed sleep: the machine may be slow).
+        while await !GateHandler.isWaiting() { try await Task.sleep(nanoseconds: 10_000_000) }
         let httpServer = server.server
-        let drained = await withCheckedContinuation { continuation in
-            IOLoop.current.addCallback {
-                httpServer.shutdown { continuation.resume(returning: true) }
+        let drained = Task {
+            await withCheckedContinuation { continuation in
+                IOLoop.current.addCallback { httpServer.shutdown { continuation.resume(returning: true) } }
             }
         }
-        #expect(drained)
+        // Shutdown stops accepting at once…
+        var refused = false
+        for _ in 0..<500 where !refused {
+            refused = (try? server.connect()) == nil
+            if !refused { try await Task.sleep(nanoseconds: 10_000_000) }
+        }
+        #expect(refused)
+        // …and the request in flight still gets its answer.
+        await GateHandler.open()
         let response = try await inFlight.value
-        #expect(response.text == "slow done on loop: true")
-        #expect(throws: TestClientError.self) { try server.connect() }
+        #expect(response.text == "gate passed")
+        #expect(await drained.value)
+    }
+}
+
+/// Holds its request until the test opens the gate.
+final class GateHandler: RequestHandler {
+    private static var waiting: CheckedContinuation<Void, Never>?
+
+    static func isWaiting() -> Bool { waiting != nil }
+
+    static func open() {
+        waiting?.resume()
+        waiting = nil
+    }
+
+    override func get() async throws {
+        await withCheckedContinuation { Self.waiting = $0 }
+        write("gate passed")
     }
 }
