@@ -57,6 +57,9 @@ public final class IOStream: IOEventHandler {
     private var completions: [(offset: UInt64, callback: @IOLoopActor (Bool) -> Void)] = []
     private var interest: IOInterest = .readable
     private var flushPending = false
+    /// True when the kernel refused part of the queue: only then is EPOLLOUT
+    /// watched (bytes merely queued until this iteration's flush need no syscall).
+    private var awaitingWritable = false
     private var closeWhenFlushed = false
     private var redeliveryPending = false
 
@@ -86,9 +89,10 @@ public final class IOStream: IOEventHandler {
     /// shutdown is still reported (`streamDidReachEOF`); data it sent before that
     /// and not yet read is then discarded.
     public func pauseReading() {
-        guard !isReadingPaused else { return }
+        // Lazily: the epoll interest changes only if data arrives while paused.
+        // A request answered before the next packet (the keep-alive common case)
+        // then costs no epoll_ctl at all.
         isReadingPaused = true
-        updateInterest()
     }
 
     /// Resumes reading; bytes left unconsumed earlier are offered again on the next
@@ -116,7 +120,11 @@ public final class IOStream: IOEventHandler {
         } else if isReadingPaused {
             // Paused streams watch only for the peer's shutdown (as Tornado keeps a
             // close listener), so a handler learns that its client went away.
-            if events & EPOLLRDHUP.rawValue != 0 && !closeWhenFlushed { peerReachedEOF() }
+            if events & EPOLLRDHUP.rawValue != 0 && !closeWhenFlushed {
+                peerReachedEOF()
+            } else {
+                updateInterest()
+            }
         } else if events & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLHUP.rawValue) != 0 {
             readAvailable()
         }
@@ -236,6 +244,7 @@ public final class IOStream: IOEventHandler {
             consumeOutput(written)
         }
         if isClosed { return }
+        awaitingWritable = writeBufferSize > 0
         completeWrites()
         if writeBufferSize == 0 && closeWhenFlushed {
             close()
@@ -340,7 +349,7 @@ public final class IOStream: IOEventHandler {
         guard !isClosed else { return }
         var wanted: IOInterest = []
         if !peerClosed && !closeWhenFlushed { wanted.insert(isReadingPaused ? .hangUp : .readable) }
-        if writeBufferSize > 0 { wanted.insert(.writable) }
+        if awaitingWritable { wanted.insert(.writable) }
         guard wanted != interest else { return }
         interest = wanted
         IOLoop.current.modify(fd: fd, interest: wanted)
