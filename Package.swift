@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "Squall", targets: ["Squall"]),
         .library(name: "SquallTesting", targets: ["SquallTesting"]),
+        .executable(name: "ChatDemo", targets: ["ChatDemo"]),
         .executable(name: "HelloWorld", targets: ["HelloWorld"]),
         .executable(name: "EchoServer", targets: ["EchoServer"]),
         .executable(name: "Blog", targets: ["Blog"]),
@@ -25,7 +26,8 @@ let package = Package(
             "SquallWebSocket", "SquallTemplate", "SquallCompression", "SquallHTTP", "SquallIO", "SquallCore",
         ]),
         .target(name: "Squall", dependencies: ["SquallWeb", "SquallWebSocket", "SquallTemplate", "SquallHTTP", "SquallIO", "SquallCore"]),
-        .target(name: "SquallTesting", dependencies: ["SquallWeb", "SquallHTTP", "SquallIO"]),
+        .target(name: "SquallTesting", dependencies: ["SquallWeb", "SquallWebSocket", "SquallHTTP", "SquallIO"]),
+        .executableTarget(name: "ChatDemo", dependencies: ["Squall"], path: "Examples/ChatDemo"),
         .executableTarget(name: "HelloWorld", dependencies: ["Squall"], path: "Examples/HelloWorld"),
         .executableTarget(name: "EchoServer", dependencies: ["Squall"], path: "Examples/EchoServer"),
         .executableTarget(name: "Blog", dependencies: ["Squall"], path: "Examples/Blog", exclude: ["templates", "static"]),
@@ -41,7 +43,8 @@ let package = Package(
         .testTarget(name: "SquallHTTPTests", dependencies: ["SquallHTTP"]),
         .testTarget(name: "SquallTemplateTests", dependencies: ["SquallTemplate"]),
         .testTarget(name: "SquallIOTests", dependencies: ["SquallIO"]),
-        .testTarget(name: "ExamplesTests", dependencies: ["Squall", "SquallTesting"]),
+        .testTarget(name: "ExamplesTests", dependencies: ["Blog", "FileUpload", "Game2048", "Squall", "SquallTesting"]),
+        .testTarget(name: "ChatDemoTests", dependencies: ["ChatDemo", "Squall", "SquallTesting"]),
         .testTarget(name: "SquallWebTests", dependencies: ["Squall", "SquallTesting", "SquallCore", "SquallCompression"]),
     ]
 )

@@ -15,7 +15,7 @@ struct ExamplesBrowserTests {
         try await Browser.withBrowser { browser in
             let page = try await browser.newPage()
             try await page.navigate(base + "/compose")
-            try await page.waitFor("location.pathname === '/auth/login'")  // sent to log in first
+            try await page.waitFor("location.pathname === '/auth/login' && document.querySelector('input[name=password]') !== null")  // sent to log in first
             try await page.focus("input[name=name]")
             try await page.type("admin")
             try await page.focus("input[name=password]")
@@ -27,7 +27,8 @@ struct ExamplesBrowserTests {
             try await page.focus("input[name=title]")
             try await page.type("From a browser")
             try await page.pressEnter()
-            try await page.waitFor("location.pathname === '/entry/from-a-browser'")
+            try await page.waitFor(
+                "location.pathname === '/entry/from-a-browser' && document.querySelector('.entry .body') !== null")
             let body = try await page.evaluate("document.querySelector('.entry .body').innerHTML")
             #expect(body.string == "<p>Hello <strong>there</strong> &lt;b&gt;</p>")
             #expect(await page.consoleErrors.isEmpty)

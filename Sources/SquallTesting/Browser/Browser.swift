@@ -28,12 +28,13 @@ public final class Browser {
         self.connection = connection
     }
 
-    /// The Chromium binary to use: `$SQUALL_CHROMIUM` when set, else the first
+    /// The Chromium binary to use: `$SQUALL_CHROMIUM` when set (nil if that is
+    /// not an executable file), else the first
     /// executable of /usr/bin/chromium, /usr/bin/chromium-browser,
     /// /usr/bin/google-chrome and /usr/bin/google-chrome-stable; nil if none.
     public nonisolated static var executablePath: String? {
         if let configured = ProcessInfo.processInfo.environment["SQUALL_CHROMIUM"], !configured.isEmpty {
-            return configured
+            return FileManager.default.isExecutableFile(atPath: configured) ? configured : nil
         }
         let known = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"]
         return known.first { FileManager.default.isExecutableFile(atPath: $0) }

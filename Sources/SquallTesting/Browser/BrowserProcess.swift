@@ -44,7 +44,7 @@ final class BrowserProcess: @unchecked Sendable {
         let process = Process()
         do {
             try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: profile.appendingPathComponent("stderr.log").path, contents: nil)
+            _ = FileManager.default.createFile(atPath: profile.appendingPathComponent("stderr.log").path, contents: nil)
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = arguments(profile: profile.path)
             process.standardInput = FileHandle.nullDevice

@@ -73,56 +73,10 @@ public enum JSONValue: Sendable, Equatable, CustomStringConvertible {
 
     /// Compact JSON text (object keys sorted, so equal values print alike).
     public var description: String {
-        var text = ""
-        write(to: &text)
-        return text
-    }
-
-    private func write(to text: inout String) {
-        switch self {
-        case .null: text += "null"
-        case .bool(let value): text += value ? "true" : "false"
-        case .number(let value):
-            if value.rounded() == value && abs(value) < 9.0e15 { text += String(Int(value)) } else { text += "\(value)" }
-        case .string(let value): Self.writeString(value, to: &text)
-        case .array(let items):
-            text += "["
-            for (position, item) in items.enumerated() {
-                if position > 0 { text += "," }
-                item.write(to: &text)
-            }
-            text += "]"
-        case .object(let fields):
-            text += "{"
-            for (position, key) in fields.keys.sorted().enumerated() {
-                if position > 0 { text += "," }
-                Self.writeString(key, to: &text)
-                text += ":"
-                fields[key]!.write(to: &text)
-            }
-            text += "}"
-        }
-    }
-
-    private static func writeString(_ value: String, to text: inout String) {
-        text += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    text.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        text += "\""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding fails only for non-finite numbers, which parsing never yields.
+        return (try? String(decoding: encoder.encode(self), as: UTF8.self)) ?? "null"
     }
 }
 
@@ -144,7 +98,22 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     public init(nilLiteral: ()) { self = .null }
 }
 
-extension JSONValue: Decodable {
+extension JSONValue: Codable {
+    /// Encodes the value as the JSON it stands for.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value):
+            // Whole numbers as integers: CDP ids and sizes must read as `1`, not `1.0`.
+            if value.rounded() == value, abs(value) < 9.0e15 { try container.encode(Int(value)) } else { try container.encode(value) }
+        case .string(let value): try container.encode(value)
+        case .array(let items): try container.encode(items)
+        case .object(let fields): try container.encode(fields)
+        }
+    }
+
     /// Decodes any JSON value (booleans stay booleans: the decoder does not
     /// read `1` as `true`).
     public init(from decoder: any Decoder) throws {

@@ -38,6 +38,9 @@ public struct ApplicationSettings: Sendable {
     public var websocketPingInterval: Double?
     /// Seconds to wait for a pong before closing; nil = 3 × the ping interval.
     public var websocketPingTimeout: Double?
+    /// Seconds to wait for the peer's close frame after sending ours before the
+    /// TCP connection is closed anyway (Tornado waits 5). Default 5.
+    public var websocketCloseTimeout: Double = 5
     /// Largest WebSocket message accepted, in bytes (larger → close 1009). Default 10 MiB.
     public var websocketMaxMessageSize = 10 * 1024 * 1024
     /// Most bytes queued to one WebSocket client before it is disconnected as too

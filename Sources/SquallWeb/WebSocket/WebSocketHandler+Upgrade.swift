@@ -62,6 +62,7 @@ extension WebSocketHandler {
         options.maxWriteBufferSize = settings.websocketMaxWriteBufferSize
         options.pingInterval = settings.websocketPingInterval
         options.pingTimeout = settings.websocketPingTimeout
+        options.closeTimeout = settings.websocketCloseTimeout
         return options
     }
 
