@@ -104,8 +104,8 @@ final class HTTPServerConnection: IOStreamDelegate {
     private static let continueResponse = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
 
     private func dispatchRequest() {
-        guard let head = pendingHead else { return }
-        pendingHead = nil
+        // take() moves the head out instead of copying its strings and headers.
+        guard let head = pendingHead.take() else { return }
         let body = pendingBody
         pendingBody = []
         phase = .handling

@@ -83,6 +83,7 @@ public final class Application: HTTPServerDelegate, Sendable {
             return
         }
         let request = handler.request
+        guard Log.access.isEnabled(for: Log.accessLevel(forStatus: handler.status)) else { return }
         Log.logRequest(status: handler.status, method: request.method.rawValue, uri: request.uri,
                        remoteIP: request.remoteIP, duration: request.requestTime)
     }
