@@ -7,6 +7,7 @@
 // runs out of file descriptors, accepting pauses briefly instead of spinning.
 import Glibc
 import CSquallLinux
+import SquallCore
 
 /// A bound, listening socket (not yet accepting).
 public struct ListeningSocket: Sendable {
@@ -80,7 +81,7 @@ public final class TCPServer {
             if noDelay { stream.setNoDelay(true) }
             handler(stream)
         } catch {
-            ioLog("could not register accepted connection: \(error)")
+            Log.general.warning("could not register accepted connection: \(error)")
         }
     }
 }
@@ -123,14 +124,14 @@ private final class Acceptor: IOEventHandler {
         case EMFILE, ENFILE, ENOBUFS, ENOMEM:
             // Out of descriptors: the pending connection stays queued and the socket
             // stays readable, so pause instead of spinning on it.
-            ioLog("accept paused for 0.1 s: \(error)")
+            Log.general.warning("accept paused for 0.1 s: \(error)")
             IOLoop.current.modify(fd: socket.fd, interest: [])
             IOLoop.current.callLater(0.1) { [weak self] in
                 guard let self, !self.closed else { return }
                 IOLoop.current.modify(fd: self.socket.fd, interest: .readable)
             }
         default:
-            ioLog("accept failed: \(error)")
+            Log.general.warning("accept failed: \(error)")
         }
     }
 

@@ -1,7 +1,7 @@
 // HTTPServer: a TCPServer whose connections speak HTTP/1.1 to a delegate
 // (Tornado's HTTPServer). It joins the loop's graceful shutdown: stop accepting,
 // close idle keep-alive connections, let in-flight requests finish.
-import Glibc
+import SquallCore
 import SquallIO
 
 /// Serves HTTP/1.1 on listening sockets, passing each request to `delegate`.
@@ -64,7 +64,7 @@ public final class HTTPServer {
         do {
             try tcp.add(sockets)
         } catch {
-            ioLogHTTP("could not start serving on \(addresses): \(error)")
+            Log.general.error("could not start serving on \(addresses): \(error)")
             return
         }
         tcpServer = tcp
@@ -119,10 +119,4 @@ public final class HTTPServer {
             done()
         }
     }
-}
-
-/// HTTP-layer diagnostics nobody above can act on (stderr).
-func ioLogHTTP(_ message: String) {
-    var line = "[W squall.http] \(message)\n"
-    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
 }
