@@ -14,6 +14,14 @@ extension RequestHandler {
     /// requests skip it and stay on the synchronous path.
     private static var defaultAsyncPrepareClasses = Set<ObjectIdentifier>()
 
+    /// `supportedMethods.contains(method)`, without hashing a string per request.
+    static func isSupported(_ method: HTTPMethod) -> Bool {
+        switch method {
+        case .GET, .HEAD, .POST, .PUT, .PATCH, .DELETE, .OPTIONS: true
+        default: false
+        }
+    }
+
     static func noteDefaultAsyncPrepare(_ type: RequestHandler.Type) {
         defaultAsyncPrepareClasses.insert(ObjectIdentifier(type))
     }
@@ -21,7 +29,7 @@ extension RequestHandler {
     /// Runs the handler for its request (called by the Application).
     func execute() {
         request.closeObserver = self
-        guard Self.supportedMethods.contains(request.method) else {
+        guard Self.isSupported(request.method) else {
             handleError(HTTPError(501, "unsupported method \(request.method)"))
             return
         }
@@ -40,10 +48,9 @@ extension RequestHandler {
     /// asynchronously, or nil when done.
     private func runSynchronously() throws -> Stage? {
         try checkXSRFCookieIfRequired()
-        do {
-            try prepare()
-        } catch is RequiresAsync {
-            if !Self.defaultAsyncPrepareClasses.contains(ObjectIdentifier(type(of: self))) { return .prepare }
+        try prepare()
+        if inheritedPrepareCalled && !Self.defaultAsyncPrepareClasses.contains(ObjectIdentifier(type(of: self))) {
+            return .prepare
         }
         if finished { return nil }
         do {

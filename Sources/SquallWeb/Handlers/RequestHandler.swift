@@ -41,6 +41,8 @@ open class RequestHandler {
     var responseHeaders = HTTPHeaders()
     var outputBuffer: [UInt8] = []
     var finished = false
+    /// Set by the inherited plain `prepare()`: the async form may be the overridden one.
+    var inheritedPrepareCalled = false
     /// Per-request caches of cookies, the XSRF token and the current user.
     var toolkit = HandlerToolkitState()
 
@@ -59,7 +61,7 @@ open class RequestHandler {
 
     /// Called before the HTTP method; may finish the response itself (then the
     /// method is not called). Override either the plain or the `async` form.
-    open func prepare() throws { throw requiresAsync }
+    open func prepare() throws { inheritedPrepareCalled = true }
     /// The asynchronous form of `prepare()`.
     open func prepare() async throws { Self.noteDefaultAsyncPrepare(type(of: self)) }
 
