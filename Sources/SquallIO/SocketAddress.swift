@@ -45,26 +45,28 @@ public struct SocketAddress: Sendable, Hashable, CustomStringConvertible {
     init?(_ address: UnsafePointer<sockaddr>) {
         switch Int32(address.pointee.sa_family) {
         case AF_INET:
-            let bytes = UnsafeRawPointer(address).withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee }
-            var copy = bytes
-            var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
-            inet_ntop(AF_INET, &copy.sin_addr, &text, socklen_t(text.count))
-            host = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            port = Int(UInt16(bigEndian: bytes.sin_port))
-            isIPv6 = false
-            raw = withUnsafeBytes(of: &copy) { Array($0) }
+            self.init(address, as: sockaddr_in.self, ipv6: false, textLength: INET_ADDRSTRLEN,
+                      host: \.sin_addr, port: \.sin_port)
         case AF_INET6:
-            let bytes = UnsafeRawPointer(address).withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee }
-            var copy = bytes
-            var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
-            inet_ntop(AF_INET6, &copy.sin6_addr, &text, socklen_t(text.count))
-            host = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            port = Int(UInt16(bigEndian: bytes.sin6_port))
-            isIPv6 = true
-            raw = withUnsafeBytes(of: &copy) { Array($0) }
+            self.init(address, as: sockaddr_in6.self, ipv6: true, textLength: INET6_ADDRSTRLEN,
+                      host: \.sin6_addr, port: \.sin6_port)
         default:
             return nil
         }
+    }
+
+    /// Decodes one concrete sockaddr type: `host` and `port` pick its fields.
+    private init<Address, Host>(_ address: UnsafePointer<sockaddr>, as type: Address.Type, ipv6: Bool,
+                                textLength: Int32, host: KeyPath<Address, Host>, port: KeyPath<Address, in_port_t>) {
+        let decoded = UnsafeRawPointer(address).withMemoryRebound(to: Address.self, capacity: 1) { $0.pointee }
+        var hostBytes = decoded[keyPath: host]
+        var text = [CChar](repeating: 0, count: Int(textLength))
+        inet_ntop(ipv6 ? AF_INET6 : AF_INET, &hostBytes, &text, socklen_t(text.count))
+        self.host = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        self.port = Int(UInt16(bigEndian: decoded[keyPath: port]))
+        self.isIPv6 = ipv6
+        var copy = decoded
+        self.raw = withUnsafeBytes(of: &copy) { Array($0) }
     }
 
     /// The address family (`AF_INET` or `AF_INET6`).

@@ -89,19 +89,13 @@ extension HTTPServerConnection {
     private func appendHeader(_ name: StaticString, decimal value: Int, into buffer: inout [UInt8]) {
         name.withUTF8Buffer { buffer.append(contentsOf: $0) }
         buffer.append(contentsOf: [58, 32])
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
+        let start = buffer.count
         var remaining = value
-        withUnsafeMutableBytes(of: &digits) { scratch in
-            repeat {
-                scratch[19 - count] = UInt8(48 + remaining % 10)
-                remaining /= 10
-                count += 1
-            } while remaining > 0
-            buffer.append(contentsOf: scratch[(20 - count)...])
-        }
+        repeat {
+            buffer.append(UInt8(48 + remaining % 10))
+            remaining /= 10
+        } while remaining > 0
+        buffer[start...].reverse()
         buffer.append(contentsOf: [13, 10])
     }
 

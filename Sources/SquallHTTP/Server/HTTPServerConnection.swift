@@ -120,14 +120,19 @@ final class HTTPServerConnection: IOStreamDelegate {
     /// Answers a malformed request with its status and closes (the byte stream can
     /// no longer be trusted).
     private func reject(_ error: HTTPParseError) {
-        phase = .handling
-        closeAfterResponse = true
-        stream.pauseReading()
         // Plain text: the message may quote the request, and text needs no escaping.
         let body = Array("\(error.status.code) \(error.status.reasonPhrase): \(error.message)\n".utf8)
         var headers = HTTPHeaders()
         try? headers.set("Content-Type", "text/plain; charset=utf-8")
-        writeResponse(status: error.status, headers: headers, body: body, sendsBody: true, closing: true)
+        respondAndClose(status: error.status, headers: headers, body: body)
+    }
+
+    /// Answers without involving the delegate, then closes once it is sent.
+    private func respondAndClose(status: HTTPStatus, headers: HTTPHeaders, body: [UInt8]) {
+        phase = .handling
+        closeAfterResponse = true
+        stream.pauseReading()
+        writeResponse(status: status, headers: headers, body: body, sendsBody: !body.isEmpty, closing: true)
         finishedResponse()
     }
 
@@ -222,11 +227,7 @@ final class HTTPServerConnection: IOStreamDelegate {
         switch phase {
         case .readingHead, .readingBody:
             // RFC 9110 §15.5.9: tell the client why before closing.
-            closeAfterResponse = true
-            phase = .handling
-            stream.pauseReading()
-            writeResponse(status: .requestTimeout, headers: HTTPHeaders(), body: [], sendsBody: false, closing: true)
-            finishedResponse()
+            respondAndClose(status: .requestTimeout, headers: HTTPHeaders(), body: [])
         default:
             stream.close()
         }
