@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "SquallHTTPTests", dependencies: ["SquallHTTP"]),
         .testTarget(name: "SquallTemplateTests", dependencies: ["SquallTemplate"]),
         .testTarget(name: "SquallIOTests", dependencies: ["SquallIO"]),
-        .testTarget(name: "ExamplesTests", dependencies: ["Blog", "FileUpload", "Game2048", "Squall", "SquallTesting"]),
+        .testTarget(name: "ExamplesTests", dependencies: ["Blog", "EchoServer", "FileUpload", "Game2048", "Squall", "SquallTesting"]),
         .testTarget(name: "ChatDemoTests", dependencies: ["ChatDemo", "Squall", "SquallTesting"]),
         .testTarget(name: "SquallWebTests", dependencies: ["Squall", "SquallTesting", "SquallCore", "SquallCompression"]),
     ]

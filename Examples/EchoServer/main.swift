@@ -58,7 +58,7 @@ final class ChatSocketHandler: WebSocketHandler {
 }
 
 let options = OptionParser()
-let port = try options.define("port", default: 9001, help: "port to listen on")
+let port = try options.define("port", default: 9001, help: "port to listen on (0 = any free port)")
 let address = try options.define("address", default: "127.0.0.1", help: "address to listen on (\"\" = all)")
 _ = options.parseCommandLineOrExit()
 
@@ -70,5 +70,8 @@ let app = try Application([
     URLSpec("/chatsocket", ChatSocketHandler.self),
 ], settings: settings)
 let server = try app.listen(port: port.value, address: address.value)
-Log.general.info("EchoServer listening on ws://\(address.value):\(server.port)/echo and /chatsocket")
+let host = address.value.isEmpty ? "127.0.0.1" : address.value
+// Straight to stdout, unbuffered: scripts and tests read the port from this line.
+let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(server.port)/"
+FileHandle.standardOutput.write(Data("EchoServer running at \(url) (WebSockets: /echo and /chatsocket)\n".utf8))
 IOLoop.current.start()

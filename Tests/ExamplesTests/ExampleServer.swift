@@ -52,6 +52,9 @@ final class ExampleServer: @unchecked Sendable {
         return ExampleServer(process: process, port: port, logFile: logFile)
     }
 
+    /// Whether the example is still running (it has not exited or crashed).
+    var isRunning: Bool { process.isRunning }
+
     /// Kills the example and removes its log. SIGKILL rather than the graceful
     /// SIGTERM: a child starts with the signal mask of the thread that spawned it,
     /// which in a test process blocks SIGTERM, and the IOLoop does not unblock
