@@ -31,21 +31,25 @@ public final class IOLoop: SerialExecutor, @unchecked Sendable {
     private let backgroundStarted = Atomic<Bool>(false)
 
     // Loop-thread state (touched only by the thread running the loop).
-    var registrations: [Registration?] = []
-    var timers = TimerHeap()
-    var streamsToFlush: [IOStream] = []
-    var nextTick: [@IOLoopActor () -> Void] = []
-    var signalState: SignalState?
-    var shutdownHooks: [UInt64: @IOLoopActor (_ done: @escaping @IOLoopActor () -> Void) -> Void] = [:]
-    var nextHookID: UInt64 = 0
-    var registrationGeneration: UInt32 = 0
+    // `@exclusivity(unchecked)` here and on the other loop-confined classes' hot
+    // state: one thread, no overlapping accesses, and the runtime checks cost
+    // about a sixth of a keep-alive request's instructions.
+    @exclusivity(unchecked) var registrations: [Registration?] = []
+    @exclusivity(unchecked) var timers = TimerHeap()
+    @exclusivity(unchecked) var streamsToFlush: [IOStream] = []
+    @exclusivity(unchecked) private var streamsFlushing: [IOStream] = []
+    @exclusivity(unchecked) var nextTick: [@IOLoopActor () -> Void] = []
+    @exclusivity(unchecked) var signalState: SignalState?
+    @exclusivity(unchecked) var shutdownHooks: [UInt64: @IOLoopActor (_ done: @escaping @IOLoopActor () -> Void) -> Void] = [:]
+    @exclusivity(unchecked) var nextHookID: UInt64 = 0
+    @exclusivity(unchecked) var registrationGeneration: UInt32 = 0
     /// A 64 KiB buffer every stream reads into, so idle connections hold no buffer.
     let readScratch: UnsafeMutableRawBufferPointer
     /// Scratch iovecs for gathered writes (64, the most one writev sends).
     let writeVectors: UnsafeMutablePointer<iovec>
-    private var running = false
-    private var drained: [LoopWork] = []
-    private var events: [epoll_event]
+    @exclusivity(unchecked) private var running = false
+    @exclusivity(unchecked) private var drained: [LoopWork] = []
+    @exclusivity(unchecked) private var events: [epoll_event]
 
     private init() {
         csquall_ignore_sigpipe()
@@ -205,9 +209,11 @@ public final class IOLoop: SerialExecutor, @unchecked Sendable {
     @IOLoopActor
     private func flushStreams() {
         while !streamsToFlush.isEmpty {
-            let streams = streamsToFlush
-            streamsToFlush.removeAll(keepingCapacity: true)
-            for stream in streams { stream.flushScheduled() }
+            // Swapped with a spare so that neither array is copied: flushing may
+            // schedule more streams, which land in the (now empty) other one.
+            swap(&streamsToFlush, &streamsFlushing)
+            for stream in streamsFlushing { stream.flushScheduled() }
+            streamsFlushing.removeAll(keepingCapacity: true)
             runNextTick()
         }
     }

@@ -13,7 +13,7 @@ import SquallIO
 @IOLoopActor
 public final class HTTPServer {
     /// Answers the requests (held strongly).
-    public private(set) var delegate: (any HTTPServerDelegate)?
+    @exclusivity(unchecked) public private(set) var delegate: (any HTTPServerDelegate)?
     /// The settings every connection uses.
     public nonisolated let configuration: HTTPServerConfiguration
     /// The addresses listened on, with the actual ports.
@@ -22,7 +22,7 @@ public final class HTTPServer {
     private var tcpServer: TCPServer?
     private var connections: [ObjectIdentifier: HTTPServerConnection] = [:]
     private var shutdownHook: ShutdownHookID?
-    private var drained: (@IOLoopActor () -> Void)?
+    @exclusivity(unchecked) private var drained: (@IOLoopActor () -> Void)?
     /// Servers accepting connections: a listening server stays alive until stopped,
     /// even when the caller drops the value `listen` returned.
     private static var listening: [ObjectIdentifier: HTTPServer] = [:]

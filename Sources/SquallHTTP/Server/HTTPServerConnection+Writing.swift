@@ -26,10 +26,11 @@ extension HTTPServerConnection {
         writeHead(status: status, headers: headers, into: &buffer, closing: closing)
         if bodyAllowed && !(status == .notModified) {
             if sendsBody || !headers.contains("Content-Length") {
-                appendHeader("Content-Length", decimal: body.count, into: &buffer)
+                Self.appendHeader("Content-Length", decimal: body.count, into: &buffer)
             }
         }
-        buffer.append(contentsOf: [13, 10])
+        buffer.append(HTTPBytes.cr)
+        buffer.append(HTTPBytes.lf)
         if sendsBody && bodyAllowed { buffer.append(contentsOf: body) }
         send(buffer)
     }
@@ -42,7 +43,8 @@ extension HTTPServerConnection {
         if !hasLength && !chunked { closeAfterResponse = true }
         writeHead(status: status, headers: headers, into: &buffer, closing: closeAfterResponse)
         if chunked { buffer.append(contentsOf: Self.chunkedHeader) }
-        buffer.append(contentsOf: [13, 10])
+        buffer.append(HTTPBytes.cr)
+        buffer.append(HTTPBytes.lf)
         send(buffer)
     }
 
@@ -73,9 +75,13 @@ extension HTTPServerConnection {
     private func writeHead(status: HTTPStatus, headers: HTTPHeaders, into buffer: inout [UInt8], closing: Bool) {
         buffer.append(contentsOf: Self.statusLinePrefix)
         let code = status.code
-        buffer.append(contentsOf: [UInt8(48 + code / 100), UInt8(48 + code / 10 % 10), UInt8(48 + code % 10), 32])
+        buffer.append(UInt8(48 + code / 100))
+        buffer.append(UInt8(48 + code / 10 % 10))
+        buffer.append(UInt8(48 + code % 10))
+        buffer.append(HTTPBytes.space)
         buffer.append(contentsOf: status.reasonPhrase.utf8)
-        buffer.append(contentsOf: [13, 10])
+        buffer.append(HTTPBytes.cr)
+        buffer.append(HTTPBytes.lf)
         headers.write(into: &buffer)
         buffer.append(contentsOf: HTTPDateCache.shared.headerLine)
         if let name = server.serverHeaderLine { buffer.append(contentsOf: name) }
@@ -86,17 +92,20 @@ extension HTTPServerConnection {
         }
     }
 
-    private func appendHeader(_ name: StaticString, decimal value: Int, into buffer: inout [UInt8]) {
+    /// Nonisolated: a closure formed in loop-isolated code would carry a runtime
+    /// executor check.
+    private nonisolated static func appendHeader(_ name: StaticString, decimal value: Int, into buffer: inout [UInt8]) {
         name.withUTF8Buffer { buffer.append(contentsOf: $0) }
-        buffer.append(contentsOf: [58, 32])
-        let start = buffer.count
-        var remaining = value
+        buffer.append(HTTPBytes.colon)
+        buffer.append(HTTPBytes.space)
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
         repeat {
-            buffer.append(UInt8(48 + remaining % 10))
-            remaining /= 10
-        } while remaining > 0
-        buffer[start...].reverse()
-        buffer.append(contentsOf: [13, 10])
+            buffer.append(UInt8(48 + value / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
+        buffer.append(HTTPBytes.cr)
+        buffer.append(HTTPBytes.lf)
     }
 
     private func send(_ bytes: [UInt8]) {

@@ -16,15 +16,15 @@ final class HTTPServerConnection: IOStreamDelegate {
     let stream: IOStream
     let server: HTTPServer
     private let configuration: HTTPServerConfiguration
-    private var parser: HTTPRequestParser
-    private var phase = Phase.idle
-    private var pendingHead: HTTPRequestHead?
-    private var pendingBody: [UInt8] = []
-    private(set) var current: HTTPServerRequest?
-    private var deadline: Double?
-    private var armedTimer: TimeoutHandle?
-    private var armedAt = Double.infinity
-    var closeAfterResponse = false
+    @exclusivity(unchecked) private var parser: HTTPRequestParser
+    @exclusivity(unchecked) private var phase = Phase.idle
+    @exclusivity(unchecked) private var pendingHead: HTTPRequestHead?
+    @exclusivity(unchecked) private var pendingBody: [UInt8] = []
+    @exclusivity(unchecked) private(set) var current: HTTPServerRequest?
+    @exclusivity(unchecked) private var deadline: Double?
+    @exclusivity(unchecked) private var armedTimer: TimeoutHandle?
+    @exclusivity(unchecked) private var armedAt = Double.infinity
+    @exclusivity(unchecked) var closeAfterResponse = false
 
     init(stream: IOStream, server: HTTPServer, configuration: HTTPServerConfiguration) {
         self.stream = stream
@@ -45,51 +45,40 @@ final class HTTPServerConnection: IOStreamDelegate {
 
     func stream(_ stream: IOStream, didRead bytes: UnsafeRawBufferPointer) -> Int {
         var offset = 0
-        while phase != .handling && phase != .detached && !stream.isClosed {
-            let step: (consumed: Int, event: HTTPParserEvent)
-            do {
-                step = try parser.parse(UnsafeRawBufferPointer(rebasing: bytes[offset...]))
-            } catch {
-                reject(error)
-                return bytes.count
-            }
-            let input = UnsafeRawBufferPointer(rebasing: bytes[offset...])
-            switch step.event {
-            case .needMoreData:
-                offset += step.consumed
-                // Part of a new request has arrived: its head is now on the clock.
-                if phase == .idle && (step.consumed > 0 || offset < bytes.count) {
-                    phase = .readingHead
-                    setDeadline(after: configuration.headerTimeout)
-                }
-                return offset
-            case .head(let head):
-                offset += step.consumed
-                let check: HTTPParserEvent
-                do {
+        do {
+            while phase != .handling && phase != .detached && !stream.isClosed {
+                let input = UnsafeRawBufferPointer(rebasing: bytes[offset...])
+                let (consumed, event) = try parser.parse(input)
+                offset += consumed
+                switch consume event {
+                case .needMoreData:
+                    // Part of a new request has arrived: its head is now on the clock.
+                    if phase == .idle && (consumed > 0 || offset < bytes.count) {
+                        phase = .readingHead
+                        setDeadline(after: configuration.headerTimeout)
+                    }
+                    return offset
+                case .head(let head):
                     // An empty parse checks the declared length against the body
                     // limit, so an oversized body gets 413 (not 100 Continue) before
                     // anything is allocated for it; a bodiless request ends here.
-                    check = try parser.parse(UnsafeRawBufferPointer(start: nil, count: 0)).event
-                } catch {
-                    reject(error)
-                    return bytes.count
+                    let check = try parser.parse(UnsafeRawBufferPointer(start: nil, count: 0)).event
+                    beginBody(head)
+                    if case .end = check { dispatchRequest() }
+                case .body(let range):
+                    pendingBody.append(contentsOf: UnsafeRawBufferPointer(rebasing: input[range]))
+                case .end:
+                    dispatchRequest()
                 }
-                beginBody(head)
-                if check == .end { dispatchRequest() }
-            case .body(let range):
-                pendingBody.append(contentsOf: UnsafeRawBufferPointer(rebasing: input[range]))
-                offset += step.consumed
-            case .end:
-                offset += step.consumed
-                dispatchRequest()
             }
+        } catch {
+            reject(error)
+            return bytes.count
         }
         return offset
     }
 
-    private func beginBody(_ head: HTTPRequestHead) {
-        pendingHead = head
+    private func beginBody(_ head: consuming HTTPRequestHead) {
         phase = .readingBody
         if case .fixed(let length) = parser.bodyLength, length > 0 {
             // Within maxBodySize by now; reserve at most 1 MiB up front all the same.
@@ -99,6 +88,7 @@ final class HTTPServerConnection: IOStreamDelegate {
             try? stream.write(Self.continueResponse)
         }
         setDeadline(after: configuration.bodyTimeout)
+        pendingHead = head
     }
 
     private static let continueResponse = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)

@@ -8,20 +8,26 @@ public final class HTTPServerRequest {
     /// The parsed request line and headers.
     public let head: HTTPRequestHead
     /// The body bytes (empty when none was sent).
-    public internal(set) var body: [UInt8]
+    @exclusivity(unchecked) public internal(set) var body: [UInt8]
     /// The peer's address (nil when unknown).
     public let remoteAddress: SocketAddress?
     /// `IOLoop.time()` when the head was complete (for the access log's duration).
     public let startTime: Double
     let connection: HTTPServerConnection
-    var responseState = ResponseState.notStarted
-    var sendsBody: Bool
-    var chunked = false
-    var parsedQuery: [(name: String, value: String)]?
-    var parsedForm: HTTPFormData?
+    @exclusivity(unchecked) var responseState = ResponseState.notStarted
+    @exclusivity(unchecked) var sendsBody: Bool
+    @exclusivity(unchecked) var chunked = false
+    @exclusivity(unchecked) var parsedQuery: [(name: String, value: String)]?
+    @exclusivity(unchecked) var parsedForm: HTTPFormData?
     /// Told once if the client disconnects before the response is finished; released
     /// when the response finishes (it may hold the request, so the cycle ends there).
-    public var closeObserver: (any HTTPRequestCloseObserver)?
+    public var closeObserver: (any HTTPRequestCloseObserver)? {
+        get { observer }
+        set { observer = newValue }
+    }
+    // Storage behind `closeObserver`, which SquallWeb sets on every request:
+    // `@exclusivity(unchecked)` only holds inside this module.
+    @exclusivity(unchecked) private var observer: (any HTTPRequestCloseObserver)?
 
     init(head: HTTPRequestHead, body: [UInt8], remoteAddress: SocketAddress?, connection: HTTPServerConnection) {
         self.head = head

@@ -12,7 +12,7 @@ extension RequestHandler {
 
     /// Classes whose async `prepare()` is the inherited no-op: once seen, their
     /// requests skip it and stay on the synchronous path.
-    private static var defaultAsyncPrepareClasses = Set<ObjectIdentifier>()
+    @exclusivity(unchecked) private static var defaultAsyncPrepareClasses = Set<ObjectIdentifier>()
 
     /// `supportedMethods.contains(method)`, without hashing a string per request.
     static func isSupported(_ method: HTTPMethod) -> Bool {

@@ -36,15 +36,15 @@ open class RequestHandler {
     /// Groups captured by the route's pattern.
     public let pathArgs: PathArguments
 
-    var statusCode = 200
-    var reasonPhrase: String?
-    var responseHeaders = HTTPHeaders()
-    var outputBuffer: [UInt8] = []
-    var finished = false
+    @exclusivity(unchecked) var statusCode = 200
+    @exclusivity(unchecked) var reasonPhrase: String?
+    @exclusivity(unchecked) var responseHeaders = HTTPHeaders()
+    @exclusivity(unchecked) var outputBuffer: [UInt8] = []
+    @exclusivity(unchecked) var finished = false
     /// Set by the inherited plain `prepare()`: the async form may be the overridden one.
-    var inheritedPrepareCalled = false
+    @exclusivity(unchecked) var inheritedPrepareCalled = false
     /// Per-request caches of cookies, the XSRF token and the current user.
-    var toolkit = HandlerToolkitState()
+    @exclusivity(unchecked) var toolkit = HandlerToolkitState()
 
     /// Made by the application for each request; subclasses that need their own
     /// setup override `initialize()` instead.

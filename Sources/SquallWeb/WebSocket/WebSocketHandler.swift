@@ -23,7 +23,7 @@ import SquallWebSocket
 @IOLoopActor
 open class WebSocketHandler: RequestHandler {
     /// The connection driver; nil until the upgrade succeeded.
-    var connection: WebSocketConnection?
+    @exclusivity(unchecked) var connection: WebSocketConnection?
     /// The subprotocol agreed with the client (Tornado's `selected_subprotocol`);
     /// nil until open or when none was chosen.
     public internal(set) var selectedSubprotocol: String?

@@ -29,24 +29,24 @@ package final class WebSocketConnection: IOStreamDelegate {
     /// The TCP connection.
     package let stream: IOStream
     /// The protocol engine; encodes what we send, in order.
-    var machine: WebSocketStateMachine
+    @exclusivity(unchecked) var machine: WebSocketStateMachine
     /// Receives the messages and the close; released once closed.
-    package var delegate: (any WebSocketConnectionDelegate)?
+    @exclusivity(unchecked) package var delegate: (any WebSocketConnectionDelegate)?
     let options: WebSocketConnectionOptions
     /// Bytes ever queued on the stream (including any queued before we took it
     /// over), so `queuedTotal - stream.writeBufferSize` is the count sent.
-    var queuedTotal: UInt64
+    @exclusivity(unchecked) var queuedTotal: UInt64
     /// A lower bound of the bytes known to have reached the kernel.
-    var confirmedSent: UInt64 = 0
-    var writeWaiters: [(end: UInt64, continuation: CheckedContinuation<Bool, Never>)] = []
-    var probePending = false
-    var closeTimer: TimeoutHandle?
-    var heartbeatTimer: TimeoutHandle?
-    var awaitingPongSince: Double?
+    @exclusivity(unchecked) var confirmedSent: UInt64 = 0
+    @exclusivity(unchecked) var writeWaiters: [(end: UInt64, continuation: CheckedContinuation<Bool, Never>)] = []
+    @exclusivity(unchecked) var probePending = false
+    @exclusivity(unchecked) var closeTimer: TimeoutHandle?
+    @exclusivity(unchecked) var heartbeatTimer: TimeoutHandle?
+    @exclusivity(unchecked) var awaitingPongSince: Double?
     /// Set when we drop the connection ourselves (slow peer, compression failure,
     /// close timeout).
-    private(set) var abortReason: String?
-    private var isFinished = false
+    @exclusivity(unchecked) private(set) var abortReason: String?
+    @exclusivity(unchecked) private var isFinished = false
 
     /// Wraps `stream` (whose handshake is complete) and becomes its delegate. Reading
     /// is left as it is: call `resumeReading()` when the delegate is ready.

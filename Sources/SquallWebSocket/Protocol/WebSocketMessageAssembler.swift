@@ -112,10 +112,11 @@ struct WebSocketMessageAssembler {
     func singleFrameMessage(_ payload: UnsafeRawBufferPointer, opcode: WebSocketOpcode,
                             mask: WebSocketMaskKey?) throws(WebSocketProtocolError) -> WebSocketAction {
         guard opcode == .text else {
-            return .deliverBinary([UInt8](unsafeUninitializedCapacity: payload.count) { storage, count in
-                Self.copy(payload, mask: mask, to: UnsafeMutableRawBufferPointer(storage))
-                count = payload.count
-            })
+            // Array(_:) then unmasking in place: init(unsafeUninitializedCapacity:)
+            // allocates through an unspecialized path (a runtime metadata lookup).
+            var message = Array(payload)
+            if let mask { message.withUnsafeMutableBytes { mask.apply(to: $0) } }
+            return .deliverBinary(message)
         }
         var validator = UTF8Validator()
         var outcome = UTF8Validator.Outcome.complete
