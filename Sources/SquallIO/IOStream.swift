@@ -33,15 +33,16 @@ public final class IOStream: IOEventHandler {
     public let fd: Int32
     /// The peer's address, when known.
     public let remoteAddress: SocketAddress?
-    // Properties read from other modules on every request are computed views of
-    // private storage: `@exclusivity(unchecked)` only holds inside this module.
-
     /// Receives the bytes and the end of the stream; released once closed.
     @exclusivity(unchecked) public var delegate: (any IOStreamDelegate)?
     /// Most bytes that may wait in the write queue (default 64 MiB); see `write`.
     @exclusivity(unchecked) public var maxWriteBufferSize = 64 * 1024 * 1024
     /// The error that closed the stream, if an error did.
     @exclusivity(unchecked) public private(set) var closeError: IOError?
+    // The flags below and `writeBufferSize`, which other modules read on every
+    // request, are computed views of private storage: `@exclusivity(unchecked)`
+    // only holds for accesses inside this module.
+
     /// True once closed (by `close()`, the peer, or an error).
     public var isClosed: Bool { closed }
     @exclusivity(unchecked) private var closed = false

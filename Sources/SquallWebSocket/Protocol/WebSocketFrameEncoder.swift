@@ -1,8 +1,8 @@
 // Frame encoding (RFC 6455 §5.2): a header followed by the payload, masked
 // with a fresh key when a client sends (in place, after the copy). Each frame
-// is built in one allocation of its size. The result
-// is an immutable byte array, so one encoded frame can be written to any
-// number of connections (broadcast) without copying.
+// is built in one allocation of its size. The result is an immutable byte
+// array, so one encoded frame can be written to any number of connections
+// (broadcast) without copying.
 
 /// Builds WebSocket frames as byte arrays.
 public enum WebSocketFrameEncoder {

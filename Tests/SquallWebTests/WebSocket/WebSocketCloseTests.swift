@@ -73,7 +73,11 @@ struct WebSocketCloseTests {
     }
 
     @Test func writesAfterCloseThrowWebSocketClosedError() async throws {
-        try await withProbeServer { events, ws in
+        // A long close timeout, as above: the second write must fail because the
+        // handshake completed, not because a loaded machine let the timeout fire.
+        var settings = ApplicationSettings()
+        settings.websocketCloseTimeout = 120
+        try await withProbeServer(settings: settings) { events, ws in
             try await ws.sendText("close-then-write")
             _ = try await ws.readClose()
             try await ws.sendClose(1000)
